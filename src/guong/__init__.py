@@ -1,0 +1,1 @@
+"""Gương: the accountability cycle of a hierarchical party organization."""

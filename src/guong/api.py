@@ -1,0 +1,97 @@
+"""The HTTP API under /api/v1/: one NinjaAPI, one router per app, one error shape.
+
+Errors answer `{"detail": …, "errors": [{"field"|"row": …, "message": …}]}`; no credentials →
+401; a record outside the caller's scope → 404, so its existence is not revealed.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from guong.accounts.services import user_for_token
+from guong.core.errors import Forbidden, Invalid, NotFound
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser session, with Django's CSRF check on unsafe methods."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_active:
+            return user
+        return None
+
+
+api = NinjaAPI(
+    title="Gương API",
+    version="1",
+    urls_namespace="api",
+    auth=[BearerToken(), SessionAuth(csrf=True)],
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+def _errors(request, detail: str, errors: list[dict], status: int):
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=status)
+
+
+@api.exception_handler(Invalid)
+def on_invalid(request, exc: Invalid):
+    return _errors(request, str(exc.detail), exc.as_dict()["errors"], 422)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request, exc: NinjaValidationError):
+    errors = []
+    for error in exc.errors:
+        location = [str(p) for p in error.get("loc", []) if p not in ("body", "query", "path",
+                                                                        "payload", "data")]
+        errors.append({"field": ".".join(location) or None, "message": error.get("msg", "")})
+    return _errors(request, _("The data is not valid."), errors, 422)
+
+
+@api.exception_handler(NotFound)
+def on_not_found(request, exc: NotFound):
+    return _errors(request, _("Not found."), [], 404)
+
+
+@api.exception_handler(Forbidden)
+def on_forbidden(request, exc: Forbidden):
+    return _errors(request, _("Your role does not allow this."), [], 403)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc: AuthenticationError):
+    return _errors(request, _("Log in or send an API token."), [], 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return _errors(request, str(exc), [], exc.status_code)
+
+
+def _register_routers() -> None:
+    from guong.accounts.api import router as accounts_router
+    from guong.members.api import router as members_router
+    from guong.org.api import router as org_router
+
+    api.add_router("/units", org_router)
+    api.add_router("/members", members_router)
+    api.add_router("/", accounts_router)
+
+
+_register_routers()

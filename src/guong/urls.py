@@ -1,0 +1,14 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog, set_language
+
+from guong.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("guong.accounts.urls")),
+    path("", include("guong.org.urls")),
+    path("", include("guong.members.urls")),
+    path("", include("guong.core.urls")),
+]
