@@ -80,10 +80,6 @@ def transfer_member(member: Member, to_unit: Unit, *, actor, on: dt.date,
         raise Invalid.field("member", _("Only a member on the register can be transferred."))
     if to_unit.pk == member.unit_id:
         raise Invalid.field("to_unit", _("The member is already in this unit."))
-    current = member.memberships.filter(ended_on__isnull=True).first()
-    if current and on < current.started_on:
-        raise Invalid.field("on", _("The transfer date is before the member joined %(unit)s.")
-                            % {"unit": member.unit.name})
     old_unit = member.unit
     membership = _move(member, to_unit, on, reason)
     audit.record(actor, "member.transferred", member, before={"unit": old_unit.code},
@@ -155,6 +151,11 @@ def move_all_members(source: Unit, into: Unit, *, on: dt.date, actor, reason: st
 
 
 def _move(member: Member, to_unit: Unit, on: dt.date, reason: str) -> Membership:
+    current = member.memberships.filter(ended_on__isnull=True).first()
+    if current and on < current.started_on:
+        raise Invalid.field("on", _("The date is before %(name)s joined %(unit)s on %(date)s.")
+                            % {"name": member.full_name, "unit": member.unit.name,
+                               "date": current.started_on.strftime("%d/%m/%Y")})
     Membership.objects.filter(member=member, ended_on__isnull=True).update(ended_on=on)
     deltas = Counter({(member.unit_id, member.status): -1, (to_unit.pk, member.status): +1})
     Member.objects.filter(pk=member.pk).update(unit=to_unit)
