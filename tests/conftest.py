@@ -1,12 +1,12 @@
 """Shared fixtures: a small province with people whose names say what they may see.
 
-    TINH (province committee)
-    ├── HUYEN-A (district committee)
-    │   └── XA-A1 (commune committee, grassroots, commune)
-    │       ├── CB-A1-1 (cell)   ← secretary_of_cell_a, member_alice
-    │       └── CB-A1-2 (cell)
-    └── HUYEN-B (district committee)
-        └── CB-B (grassroots cell, agency)  ← outsider (its secretary)
+TINH (province committee)
+├── HUYEN-A (district committee)
+│   └── XA-A1 (commune committee, grassroots, commune)
+│       ├── CB-A1-1 (cell)   ← secretary_of_cell_a, member_alice
+│       └── CB-A1-2 (cell)
+└── HUYEN-B (district committee)
+    └── CB-B (grassroots cell, agency)  ← outsider (its secretary)
 """
 
 from __future__ import annotations
@@ -33,23 +33,38 @@ def _fast_hashing(settings):
 def world(db):
     province = make_unit("TINH", None, name="Đảng bộ tỉnh Mẫu")
     district_a = make_unit("HUYEN-A", province, name="Đảng bộ huyện A")
-    commune = make_unit("XA-A1", district_a, name="Đảng bộ xã A1", grassroots=True,
-                        sector="commune")
+    commune = make_unit(
+        "XA-A1", district_a, name="Đảng bộ xã A1", grassroots=True, sector="commune"
+    )
     cell_a = make_cell("CB-A1-1", commune, name="Chi bộ thôn Đông")
     cell_a2 = make_cell("CB-A1-2", commune, name="Chi bộ thôn Tây")
     district_b = make_unit("HUYEN-B", province, name="Đảng bộ huyện B")
-    cell_b = make_cell("CB-B", district_b, name="Chi bộ Sở Tư pháp", grassroots=True,
-                       sector="agency")
+    cell_b = make_cell(
+        "CB-B", district_b, name="Chi bộ Sở Tư pháp", grassroots=True, sector="agency"
+    )
     alice = make_member(cell_a, full_name="Nguyễn Thị Ánh", card_number="10000001")
     an = make_member(cell_a, full_name="Trần Văn An", card_number="10000002")
-    probationer = make_member(cell_a2, full_name="Lê Văn Đức", card_number="10000003",
-                              admitted_on=dt.date(2026, 3, 2), official_on=None,
-                              birth_date=dt.date(1998, 4, 1))
+    probationer = make_member(
+        cell_a2,
+        full_name="Lê Văn Đức",
+        card_number="10000003",
+        admitted_on=dt.date(2026, 3, 2),
+        official_on=None,
+        birth_date=dt.date(1998, 4, 1),
+    )
     bob = make_member(cell_b, full_name="Phạm Văn Bình", card_number="10000004")
     return SimpleNamespace(
-        province=province, district_a=district_a, commune=commune, cell_a=cell_a,
-        cell_a2=cell_a2, district_b=district_b, cell_b=cell_b,
-        alice=alice, an=an, probationer=probationer, bob=bob,
+        province=province,
+        district_a=district_a,
+        commune=commune,
+        cell_a=cell_a,
+        cell_a2=cell_a2,
+        district_b=district_b,
+        cell_b=cell_b,
+        alice=alice,
+        an=an,
+        probationer=probationer,
+        bob=bob,
         system=system_user(),
         admin=make_user("admin_of_province", Role.ADMIN, province),
         leader=make_user("leader_of_province", Role.LEADER, province),

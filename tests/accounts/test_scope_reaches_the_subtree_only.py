@@ -23,7 +23,11 @@ def test_secretary_sees_only_their_cell(world):
 def test_district_staff_see_their_district_only(world):
     assert len(members_for(world.staff)) == 3
     assert set(Unit.objects.visible_to(world.staff).values_list("code", flat=True)) == {
-        "HUYEN-A", "XA-A1", "CB-A1-1", "CB-A1-2"}
+        "HUYEN-A",
+        "XA-A1",
+        "CB-A1-1",
+        "CB-A1-2",
+    }
 
 
 def test_a_member_account_sees_its_own_record_only(world):
@@ -50,20 +54,23 @@ def test_an_ended_role_no_longer_reaches(world):
 
 def test_staff_cannot_create_administrators(world):
     with pytest.raises(Forbidden):
-        services.assign_role(actor=world.staff, user=world.nobody, role=Role.ADMIN,
-                             unit=world.commune)
+        services.assign_role(
+            actor=world.staff, user=world.nobody, role=Role.ADMIN, unit=world.commune
+        )
 
 
 def test_staff_cannot_grant_roles_outside_their_district(world):
     with pytest.raises(NotFound):
-        services.assign_role(actor=world.staff, user=world.nobody, role=Role.CELL_SECRETARY,
-                             unit=world.cell_b)
+        services.assign_role(
+            actor=world.staff, user=world.nobody, role=Role.CELL_SECRETARY, unit=world.cell_b
+        )
 
 
 def test_a_secretary_cannot_grant_roles(world):
     with pytest.raises(Forbidden):
-        services.assign_role(actor=world.secretary, user=world.nobody, role=Role.MEMBER,
-                             unit=world.cell_a)
+        services.assign_role(
+            actor=world.secretary, user=world.nobody, role=Role.MEMBER, unit=world.cell_a
+        )
 
 
 def test_roles_follow_a_merged_unit(world):

@@ -35,8 +35,14 @@ def browser():
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()
@@ -45,8 +51,7 @@ def browser():
 @pytest.fixture(params=["phone", "desk"])
 def page(request, browser, live_server):
     viewport = PHONE if request.param == "phone" else DESK
-    context = browser.new_context(viewport=viewport, locale="vi-VN",
-                                  base_url=live_server.url)
+    context = browser.new_context(viewport=viewport, locale="vi-VN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

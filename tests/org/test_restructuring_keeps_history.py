@@ -13,8 +13,9 @@ ON = dt.date(2025, 7, 1)
 
 
 def test_rename_keeps_the_old_name_in_history(world):
-    services.rename_unit(world.cell_a, actor=world.staff, name="Chi bộ thôn Đông Hưng", on=ON,
-                         decision="QĐ 12-QĐ/ĐU")
+    services.rename_unit(
+        world.cell_a, actor=world.staff, name="Chi bộ thôn Đông Hưng", on=ON, decision="QĐ 12-QĐ/ĐU"
+    )
     change = UnitChange.objects.get(unit=world.cell_a, kind="renamed")
     assert (change.old_value, change.new_value) == ("Chi bộ thôn Đông", "Chi bộ thôn Đông Hưng")
     assert Unit.objects.get(pk=world.cell_a.pk).name_folded == "chi bo thon dong hung"
@@ -40,15 +41,17 @@ def test_a_unit_cannot_move_under_its_own_descendant(world):
 
 def test_a_cell_cannot_hold_units(world):
     with pytest.raises(Invalid) as error:
-        services.create_unit(actor=world.admin, code="TO-1", name="Tổ đảng 1",
-                             kind="cell", parent=world.cell_a)
+        services.create_unit(
+            actor=world.admin, code="TO-1", name="Tổ đảng 1", kind="cell", parent=world.cell_a
+        )
     assert "cell cannot contain" in error.value.errors[0]["message"]
 
 
 def test_merge_moves_members_children_and_roles_and_ends_the_sources(world):
     on = dt.date(2026, 7, 1)
-    services.merge_units([world.cell_a2], actor=world.staff, into=world.cell_a, on=on,
-                         decision="Nghị quyết sáp nhập")
+    services.merge_units(
+        [world.cell_a2], actor=world.staff, into=world.cell_a, on=on, decision="Nghị quyết sáp nhập"
+    )
     old = Unit.objects.get(pk=world.cell_a2.pk)
     assert old.ended_on == on and old.successor_id == world.cell_a.pk
     moved = Member.objects.get(pk=world.probationer.pk)
@@ -80,8 +83,9 @@ def test_dissolve_refuses_a_unit_with_members(world):
 
 
 def test_dissolve_an_empty_unit_ends_it(world):
-    empty = services.create_unit(actor=world.staff, code="CB-TRONG", name="Chi bộ trống",
-                                 kind="cell", parent=world.commune)
+    empty = services.create_unit(
+        actor=world.staff, code="CB-TRONG", name="Chi bộ trống", kind="cell", parent=world.commune
+    )
     services.dissolve_unit(empty, actor=world.staff, on=ON)
     assert Unit.objects.get(pk=empty.pk).ended_on == ON
     assert subtree_summary(world.commune)["cells"] == 2

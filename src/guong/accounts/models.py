@@ -11,8 +11,12 @@ class User(AbstractUser):
     """A login. A member account is linked to its own member record."""
 
     member = models.OneToOneField(
-        "members.Member", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="account", verbose_name=_("party member"),
+        "members.Member",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+        verbose_name=_("party member"),
     )
 
 
@@ -35,11 +39,13 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="role_assignments",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="role_assignments", verbose_name=_("unit")
+    )
     granted_at = models.DateTimeField(auto_now_add=True)
-    granted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    granted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ended_at = models.DateTimeField(null=True, blank=True)
 
     objects = RoleAssignmentQuerySet.as_manager()
@@ -47,9 +53,11 @@ class RoleAssignment(models.Model):
     class Meta:
         ordering = ["user", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "unit"],
-                                    condition=models.Q(ended_at__isnull=True),
-                                    name="one_current_role_per_unit"),
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_current_role_per_unit",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,14 +18,30 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         {VIEW_UNITS, VIEW_MEMBERS, CHANGE_MEMBERS, IMPORT, EXPORT, VIEW_AUDIT}
     ),
     Role.COMMITTEE_STAFF: frozenset(
-        {VIEW_UNITS, CHANGE_UNITS, VIEW_MEMBERS, CHANGE_MEMBERS, IMPORT, EXPORT, MANAGE_ROLES,
-         VIEW_AUDIT}
+        {
+            VIEW_UNITS,
+            CHANGE_UNITS,
+            VIEW_MEMBERS,
+            CHANGE_MEMBERS,
+            IMPORT,
+            EXPORT,
+            MANAGE_ROLES,
+            VIEW_AUDIT,
+        }
     ),
     Role.INSPECTOR: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT}),
     Role.LEADER: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT}),
     Role.ADMIN: frozenset(
-        {VIEW_UNITS, CHANGE_UNITS, VIEW_MEMBERS, CHANGE_MEMBERS, IMPORT, EXPORT, MANAGE_ROLES,
-         VIEW_AUDIT}
+        {
+            VIEW_UNITS,
+            CHANGE_UNITS,
+            VIEW_MEMBERS,
+            CHANGE_MEMBERS,
+            IMPORT,
+            EXPORT,
+            MANAGE_ROLES,
+            VIEW_AUDIT,
+        }
     ),
 }
 

@@ -21,8 +21,15 @@ TOKEN_PREFIX = "gg_"
 
 
 @transaction.atomic
-def create_user(*, actor, username: str, password: str | None = None, full_name: str = "",
-                email: str = "", member=None) -> tuple[User, str]:
+def create_user(
+    *,
+    actor,
+    username: str,
+    password: str | None = None,
+    full_name: str = "",
+    email: str = "",
+    member=None,
+) -> tuple[User, str]:
     """Create a login; returns the user and the password (generated when none is given)."""
     username = (username or "").strip()
     if not username:
@@ -40,8 +47,12 @@ def create_user(*, actor, username: str, password: str | None = None, full_name:
         raise Invalid([{"field": "password", "message": m} for m in error.messages]) from None
     user.set_password(password)
     user.save()
-    audit.record(actor, "user.created", user,
-                 after={"username": username, "member": getattr(member, "card_number", None)})
+    audit.record(
+        actor,
+        "user.created",
+        user,
+        after={"username": username, "member": getattr(member, "card_number", None)},
+    )
     return user, password
 
 
@@ -54,11 +65,16 @@ def assign_role(*, actor, user: User, role: str, unit: Unit) -> RoleAssignment:
         raise Invalid.field("unit", _("The unit %(name)s has ended.") % {"name": unit.name})
     if RoleAssignment.objects.current().filter(user=user, role=role, unit=unit).exists():
         raise Invalid.field("role", _("The user already has this role on this unit."))
-    assignment = RoleAssignment.objects.create(user=user, role=role, unit=unit,
-                                               granted_by=_real(actor))
+    assignment = RoleAssignment.objects.create(
+        user=user, role=role, unit=unit, granted_by=_real(actor)
+    )
     scope.forget(user)
-    audit.record(actor, "role.assigned", assignment,
-                 after={"user": user.username, "role": role, "unit": unit.code})
+    audit.record(
+        actor,
+        "role.assigned",
+        assignment,
+        after={"user": user.username, "role": role, "unit": unit.code},
+    )
     return assignment
 
 
@@ -70,9 +86,18 @@ def end_role(assignment: RoleAssignment, *, actor) -> RoleAssignment:
     assignment.ended_at = timezone.now()
     RoleAssignment.objects.filter(pk=assignment.pk).update(ended_at=assignment.ended_at)
     scope.forget(assignment.user)
-    audit.record(actor, "role.ended", assignment, before={"ended_at": None},
-                 after={"user": assignment.user.username, "role": assignment.role,
-                        "unit": assignment.unit.code, "ended_at": assignment.ended_at})
+    audit.record(
+        actor,
+        "role.ended",
+        assignment,
+        before={"ended_at": None},
+        after={
+            "user": assignment.user.username,
+            "role": assignment.role,
+            "unit": assignment.unit.code,
+            "ended_at": assignment.ended_at,
+        },
+    )
     return assignment
 
 
@@ -85,8 +110,9 @@ def create_token(*, actor, user: User, name: str) -> tuple[ApiToken, str]:
     if not name:
         raise Invalid.field("name", _("Name the token after its use."))
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    record = ApiToken.objects.create(user=user, name=name[:100], prefix=token[:10],
-                                     digest=ApiToken.digest_of(token))
+    record = ApiToken.objects.create(
+        user=user, name=name[:100], prefix=token[:10], digest=ApiToken.digest_of(token)
+    )
     audit.record(actor, "token.created", record, after={"user": user.username, "name": name})
     return record, token
 
@@ -105,8 +131,11 @@ def user_for_token(token: str) -> User | None:
     """The active user a bearer token belongs to, or None. Not audited: it is a read."""
     if not token or not token.startswith(TOKEN_PREFIX):
         return None
-    record = (ApiToken.objects.filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True)
-              .select_related("user").first())
+    record = (
+        ApiToken.objects.filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
     if record is None or not record.user.is_active:
         return None
     now = timezone.now()

@@ -36,8 +36,16 @@ def jsonable(value):
     return json.loads(json.dumps(value, default=_default, ensure_ascii=False))
 
 
-def record(actor, action: str, obj: models.Model | None, *, before=None, after=None,
-           object_type: str = "", object_id: str = "") -> AuditEvent:
+def record(
+    actor,
+    action: str,
+    obj: models.Model | None,
+    *,
+    before=None,
+    after=None,
+    object_type: str = "",
+    object_id: str = "",
+) -> AuditEvent:
     return record_many(actor, [Change(action, obj, before, after, object_type, object_id)])[0]
 
 

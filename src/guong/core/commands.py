@@ -28,7 +28,8 @@ def error_text(error: Exception) -> str:
         lines = [str(error.detail)]
         for item in error.errors:
             where = (f"row {item['row']}" if "row" in item else "") + (
-                f" {item['field']}" if item.get("field") else "")
+                f" {item['field']}" if item.get("field") else ""
+            )
             lines.append(f"  {where.strip()}: {item['message']}")
         return "\n".join(lines)
     if isinstance(error, NotFound):

@@ -40,6 +40,9 @@ class AuditHead(models.Model):
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
+
 
 class RuleSet(models.Model):
     """A dated set of thresholds taken from one regulation (DOMAIN.md: rules as data).

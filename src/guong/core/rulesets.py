@@ -27,8 +27,13 @@ def in_force(family: str, on: dt.date) -> RuleSet:
     )
     if rule_set is None:
         raise Invalid(
-            [{"field": "date", "message": _("No %(family)s rule set is in force on %(date)s.")
-              % {"family": family, "date": on.strftime("%d/%m/%Y")}}]
+            [
+                {
+                    "field": "date",
+                    "message": _("No %(family)s rule set is in force on %(date)s.")
+                    % {"family": family, "date": on.strftime("%d/%m/%Y")},
+                }
+            ]
         )
     return rule_set
 

@@ -25,7 +25,8 @@ def prefixes(user, permission: str) -> list[str] | None:
     cache = _cache(user)
     if permission not in cache:
         paths = sorted(
-            path for role, path in _assignments(user)
+            path
+            for role, path in _assignments(user)
             if permission in ROLE_PERMISSIONS.get(role, ())
         )
         cache[permission] = _outermost(paths)

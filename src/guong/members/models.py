@@ -48,11 +48,13 @@ class Member(models.Model):
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     admitted_on = models.DateField(_("admitted on"))
     official_on = models.DateField(_("official on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.PROBATIONARY)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PROBATIONARY
+    )
     status_since = models.DateField(_("status since"), null=True, blank=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="members",
-                             verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="members", verbose_name=_("unit")
+    )
     residence = models.CharField(_("place of residence"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -86,9 +88,15 @@ class Membership(models.Model):
     class Meta:
         ordering = ["member", "started_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["member"], condition=models.Q(ended_on__isnull=True),
-                                    name="one_open_membership"),
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(ended_on__isnull=True),
+                name="one_open_membership",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} in {self.unit_id} from {self.started_on}"
 
 
 class StatusChange(models.Model):
@@ -104,6 +112,9 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["member", "on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.old_status} → {self.new_status} on {self.on}"
 
 
 class Position(models.Model):
@@ -127,3 +138,6 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["member", "-started_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_title_display()} ({self.started_on})"

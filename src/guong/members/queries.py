@@ -55,8 +55,7 @@ class MemberFilter:
         if bad:
             problems.append({"field": "status", "message": f"unknown status: {', '.join(bad)}"})
         if self.ordering not in ORDERINGS:
-            problems.append({"field": "ordering",
-                             "message": f"one of: {', '.join(ORDERINGS)}"})
+            problems.append({"field": "ordering", "message": f"one of: {', '.join(ORDERINGS)}"})
         return problems
 
 

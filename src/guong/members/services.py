@@ -19,31 +19,58 @@ from guong.org.models import Unit
 from . import rules
 from .models import Member, Membership, Position, Status, StatusChange
 
-MEMBER_FIELDS = ("card_number", "full_name", "birth_date", "gender", "admitted_on",
-                 "official_on", "status", "unit_id", "residence")
+MEMBER_FIELDS = (
+    "card_number",
+    "full_name",
+    "birth_date",
+    "gender",
+    "admitted_on",
+    "official_on",
+    "status",
+    "unit_id",
+    "residence",
+)
 EDITABLE = ("full_name", "birth_date", "gender", "admitted_on", "official_on", "residence")
 
 
 @transaction.atomic
-def create_member(*, actor, unit: Unit, card_number: str, full_name: str, birth_date: dt.date,
-                  gender: str, admitted_on: dt.date, official_on: dt.date | None = None,
-                  residence: str = "") -> Member:
+def create_member(
+    *,
+    actor,
+    unit: Unit,
+    card_number: str,
+    full_name: str,
+    birth_date: dt.date,
+    gender: str,
+    admitted_on: dt.date,
+    official_on: dt.date | None = None,
+    residence: str = "",
+) -> Member:
     scope.require(actor, CHANGE_MEMBERS, unit)
     _check_unit_open(unit)
-    data = {"card_number": clean_spaces(card_number), "full_name": clean_spaces(full_name),
-            "birth_date": birth_date, "gender": gender, "admitted_on": admitted_on,
-            "official_on": official_on, "residence": clean_spaces(residence)}
+    data = {
+        "card_number": clean_spaces(card_number),
+        "full_name": clean_spaces(full_name),
+        "birth_date": birth_date,
+        "gender": gender,
+        "admitted_on": admitted_on,
+        "official_on": official_on,
+        "residence": clean_spaces(residence),
+    }
     _validate(data)
     if Member.objects.filter(card_number=data["card_number"]).exists():
-        raise Invalid.field("card_number", _("The card number %(card)s is already registered.")
-                            % {"card": data["card_number"]})
+        raise Invalid.field(
+            "card_number",
+            _("The card number %(card)s is already registered.") % {"card": data["card_number"]},
+        )
     status = Status.FULL if official_on else Status.PROBATIONARY
     member = Member(unit=unit, status=status, status_since=official_on or admitted_on, **data)
     _set_name_keys(member)
     member.save()
     Membership.objects.create(member=member, unit=unit, started_on=admitted_on)
-    StatusChange.objects.create(member=member, new_status=status, on=member.status_since,
-                                reason=_("Registered"))
+    StatusChange.objects.create(
+        member=member, new_status=status, on=member.status_since, reason=_("Registered")
+    )
     tally.adjust(unit.pk, status, +1)
     audit.record(actor, "member.created", member, after=audit.snapshot(member, MEMBER_FIELDS))
     return member
@@ -54,8 +81,12 @@ def update_member(member: Member, *, actor, **changes) -> Member:
     scope.require(actor, CHANGE_MEMBERS, member.unit)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise Invalid([{"field": f, "message": _("This field cannot be changed here.")}
-                       for f in sorted(unknown)])
+        raise Invalid(
+            [
+                {"field": f, "message": _("This field cannot be changed here.")}
+                for f in sorted(unknown)
+            ]
+        )
     member = Member.objects.select_for_update().get(pk=member.pk)
     before = audit.snapshot(member, MEMBER_FIELDS)
     for field, value in changes.items():
@@ -63,14 +94,16 @@ def update_member(member: Member, *, actor, **changes) -> Member:
     _validate({f: getattr(member, f) for f in MEMBER_FIELDS if f != "unit_id"})
     _set_name_keys(member)
     member.save()
-    audit.record(actor, "member.updated", member, before=before,
-                 after=audit.snapshot(member, MEMBER_FIELDS))
+    audit.record(
+        actor, "member.updated", member, before=before, after=audit.snapshot(member, MEMBER_FIELDS)
+    )
     return member
 
 
 @transaction.atomic
-def transfer_member(member: Member, to_unit: Unit, *, actor, on: dt.date,
-                    reason: str = "") -> Membership:
+def transfer_member(
+    member: Member, to_unit: Unit, *, actor, on: dt.date, reason: str = ""
+) -> Membership:
     """Close the member's current unit period and open one in `to_unit`."""
     scope.require(actor, CHANGE_MEMBERS, member.unit)
     scope.require(actor, CHANGE_MEMBERS, to_unit)
@@ -82,14 +115,20 @@ def transfer_member(member: Member, to_unit: Unit, *, actor, on: dt.date,
         raise Invalid.field("to_unit", _("The member is already in this unit."))
     old_unit = member.unit
     membership = _move(member, to_unit, on, reason)
-    audit.record(actor, "member.transferred", member, before={"unit": old_unit.code},
-                 after={"unit": to_unit.code, "on": on, "reason": reason})
+    audit.record(
+        actor,
+        "member.transferred",
+        member,
+        before={"unit": old_unit.code},
+        after={"unit": to_unit.code, "on": on, "reason": reason},
+    )
     return membership
 
 
 @transaction.atomic
-def change_status(member: Member, new_status: str, *, actor, on: dt.date, reason: str = "",
-                  decision: str = "") -> StatusChange:
+def change_status(
+    member: Member, new_status: str, *, actor, on: dt.date, reason: str = "", decision: str = ""
+) -> StatusChange:
     scope.require(actor, CHANGE_MEMBERS, member.unit)
     member = Member.objects.select_for_update().get(pk=member.pk)
     if new_status not in Status.values:
@@ -104,26 +143,41 @@ def change_status(member: Member, new_status: str, *, actor, on: dt.date, reason
         raise Invalid.field("reason", _("Give the reason and the decision."))
     old_status = member.status
     _apply_status(member, old_status, new_status, on)
-    change = StatusChange.objects.create(member=member, old_status=old_status,
-                                         new_status=new_status, on=on, reason=reason,
-                                         decision=decision, rule_set=rule_set)
-    audit.record(actor, "member.status_changed", member,
-                 before={"status": old_status},
-                 after={"status": new_status, "on": on, "reason": reason,
-                        "rule_set": rule_set.code})
+    change = StatusChange.objects.create(
+        member=member,
+        old_status=old_status,
+        new_status=new_status,
+        on=on,
+        reason=reason,
+        decision=decision,
+        rule_set=rule_set,
+    )
+    audit.record(
+        actor,
+        "member.status_changed",
+        member,
+        before={"status": old_status},
+        after={"status": new_status, "on": on, "reason": reason, "rule_set": rule_set.code},
+    )
     return change
 
 
 @transaction.atomic
-def add_position(member: Member, *, actor, unit: Unit, title: str, started_on: dt.date,
-                 detail: str = "") -> Position:
+def add_position(
+    member: Member, *, actor, unit: Unit, title: str, started_on: dt.date, detail: str = ""
+) -> Position:
     scope.require(actor, CHANGE_MEMBERS, unit)
     if title not in Position.Title.values:
         raise Invalid.field("title", _("Unknown position."))
-    position = Position.objects.create(member=member, unit=unit, title=title,
-                                       started_on=started_on, detail=clean_spaces(detail))
-    audit.record(actor, "member.position_added", member,
-                 after={"title": title, "unit": unit.code, "from": started_on})
+    position = Position.objects.create(
+        member=member, unit=unit, title=title, started_on=started_on, detail=clean_spaces(detail)
+    )
+    audit.record(
+        actor,
+        "member.position_added",
+        member,
+        after={"title": title, "unit": unit.code, "from": started_on},
+    )
     return position
 
 
@@ -134,8 +188,12 @@ def end_position(position: Position, *, actor, ended_on: dt.date) -> Position:
         raise Invalid.field("ended_on", _("The end date is before the start date."))
     Position.objects.filter(pk=position.pk).update(ended_on=ended_on)
     position.ended_on = ended_on
-    audit.record(actor, "member.position_ended", position.member,
-                 after={"title": position.title, "unit": position.unit.code, "to": ended_on})
+    audit.record(
+        actor,
+        "member.position_ended",
+        position.member,
+        after={"title": position.title, "unit": position.unit.code, "to": ended_on},
+    )
     return position
 
 
@@ -144,8 +202,13 @@ def move_all_members(source: Unit, into: Unit, *, on: dt.date, actor, reason: st
     moved = 0
     for member in Member.objects.filter(unit=source).on_register().select_for_update():
         _move(member, into, on, reason)
-        audit.record(actor, "member.transferred", member, before={"unit": source.code},
-                     after={"unit": into.code, "on": on, "reason": reason})
+        audit.record(
+            actor,
+            "member.transferred",
+            member,
+            before={"unit": source.code},
+            after={"unit": into.code, "on": on, "reason": reason},
+        )
         moved += 1
     return moved
 
@@ -153,9 +216,15 @@ def move_all_members(source: Unit, into: Unit, *, on: dt.date, actor, reason: st
 def _move(member: Member, to_unit: Unit, on: dt.date, reason: str) -> Membership:
     current = member.memberships.filter(ended_on__isnull=True).first()
     if current and on < current.started_on:
-        raise Invalid.field("on", _("The date is before %(name)s joined %(unit)s on %(date)s.")
-                            % {"name": member.full_name, "unit": member.unit.name,
-                               "date": current.started_on.strftime("%d/%m/%Y")})
+        raise Invalid.field(
+            "on",
+            _("The date is before %(name)s joined %(unit)s on %(date)s.")
+            % {
+                "name": member.full_name,
+                "unit": member.unit.name,
+                "date": current.started_on.strftime("%d/%m/%Y"),
+            },
+        )
     Membership.objects.filter(member=member, ended_on__isnull=True).update(ended_on=on)
     deltas = Counter({(member.unit_id, member.status): -1, (to_unit.pk, member.status): +1})
     Member.objects.filter(pk=member.pk).update(unit=to_unit)

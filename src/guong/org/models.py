@@ -43,7 +43,11 @@ class Unit(models.Model):
     grassroots = models.BooleanField(_("grassroots organization"), default=False)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     path = models.CharField(max_length=255, editable=False, default="")
@@ -51,7 +55,11 @@ class Unit(models.Model):
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="predecessors",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
         verbose_name=_("successor"),
     )
 
@@ -83,12 +91,16 @@ class UnitTally(models.Model):
     same for a cell and for the whole country. `guong recount` rebuilds them from the records.
     """
 
-    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, primary_key=True,
-                                related_name="tally")
+    unit = models.OneToOneField(
+        Unit, on_delete=models.CASCADE, primary_key=True, related_name="tally"
+    )
     probationary = models.IntegerField(default=0)
     full = models.IntegerField(default=0)
     exempt = models.IntegerField(default=0)
     suspended = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"tally of unit {self.unit_id}"
 
 
 class UnitChange(models.Model):
@@ -108,9 +120,13 @@ class UnitChange(models.Model):
     on = models.DateField()
     old_value = models.CharField(max_length=255, blank=True)
     new_value = models.CharField(max_length=255, blank=True)
-    related = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="+")
+    related = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decision = models.CharField(_("decision"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.on}"

@@ -62,8 +62,7 @@ def subtree_summary(unit: Unit) -> dict:
         suspended=Sum("tally__suspended"),
     )
     by_sector = {s: 0 for s in Unit.Sector.values}
-    for row in (units.filter(grassroots=True).values("sector").annotate(n=Count("pk"))
-                .order_by()):
+    for row in units.filter(grassroots=True).values("sector").annotate(n=Count("pk")).order_by():
         by_sector[row["sector"] or "other"] += row["n"]
     statuses = {k: totals[k] or 0 for k in ("probationary", "full", "exempt", "suspended")}
     return {

@@ -41,8 +41,9 @@ def recount(units: Iterable[Unit] | None = None) -> int:
     missing = Unit.objects.filter(tally__isnull=True)
     if unit_ids is not None:
         missing = missing.filter(pk__in=unit_ids)
-    UnitTally.objects.bulk_create([UnitTally(unit_id=pk) for pk in missing.values_list("pk",
-                                                                                      flat=True)])
+    UnitTally.objects.bulk_create(
+        [UnitTally(unit_id=pk) for pk in missing.values_list("pk", flat=True)]
+    )
     changed = []
     for tally in tallies.iterator(chunk_size=5000):
         fresh = counts.get(tally.unit_id, {})

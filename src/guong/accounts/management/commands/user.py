@@ -8,7 +8,9 @@ from guong.org.models import Unit
 
 
 class Command(BaseCommand):
-    help = "Accounts: `guong user create NAME --role ROLE --unit CODE [--member CARD] [--password P]`."
+    help = (
+        "Accounts: `guong user create NAME --role ROLE --unit CODE [--member CARD] [--password P]`."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -32,8 +34,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No member with card number {options['member']!r}.")
         try:
             user, password = services.create_user(
-                actor=actor, username=options["name"], password=options["password"],
-                member=member)
+                actor=actor, username=options["name"], password=options["password"], member=member
+            )
             services.assign_role(actor=actor, user=user, role=options["role"], unit=unit)
         except (Invalid, NotFound, Forbidden) as error:
             raise CommandError(error_text(error)) from None
