@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from guong.accounts.roles import VIEW_MEMBERS
 from guong.core import scope
@@ -53,7 +54,12 @@ class MemberFilter:
         problems = []
         bad = [s for s in self.status if s not in Status.values]
         if bad:
-            problems.append({"field": "status", "message": f"unknown status: {', '.join(bad)}"})
+            problems.append(
+                {
+                    "field": "status",
+                    "message": _("Unknown status: %(values)s.") % {"values": ", ".join(bad)},
+                }
+            )
         if self.ordering not in ORDERINGS:
             problems.append({"field": "ordering", "message": f"one of: {', '.join(ORDERINGS)}"})
         return problems
