@@ -87,9 +87,8 @@ def fold(s: str) -> str:
 # Old style puts the tone on the last vowel of open "oa", "oe", "uy" syllables (hoá, khoẻ, thuỷ);
 # the style of Decree 30/2020 and of most modern software puts it on the first (hóa, khỏe, thủy).
 _OLD_TO_NEW_TONE = {
-    first + nfc(second + tone): nfc(first + tone) + second
+    pair[0] + nfc(pair[1] + tone): nfc(pair[0] + tone) + pair[1]
     for pair in ("oa", "oe", "uy", "Oa", "Oe", "Uy", "OA", "OE", "UY")
-    for first, second in [pair]
     for tone in _TONE_MARKS
 }
 # Only at the end of a word, and not after q ("quý", "quá" keep their tone where it is).
@@ -139,15 +138,16 @@ _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 DASH = "—"
 
 
-def _separators(lang: str) -> tuple[str, str]:
-    return _SEPARATORS.get(lang.split("-")[0].split("_")[0].lower(), _SEPARATORS["vi"])
+def _language(lang: str) -> str:
+    """ "en", "en-us", "en_GB" → "en"; anything but English is formatted the Vietnamese way."""
+    return "en" if lang.replace("_", "-").split("-")[0].lower() == "en" else "vi"
 
 
 def format_number(value: int | float | Decimal, decimals: int = 0, lang: str = "vi") -> str:
     """6612 → "6.612", 12.25 → "12,3" (decimals=1): half-up rounding, as people round by hand."""
     exact = Decimal(value) if isinstance(value, int) else Decimal(str(value))
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    thousands, point = _separators(lang)
+    thousands, point = _SEPARATORS[_language(lang)]
     text = f"{rounded:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", point).replace("\0", thousands)
 
@@ -166,7 +166,7 @@ def format_date(d: datetime.date | None, lang: str = "vi") -> str:
     """dd/mm/yyyy in Vietnamese; ISO 8601 (yyyy-mm-dd) for English, which has no shared order."""
     if d is None:
         return DASH
-    if _separators(lang) == _SEPARATORS["en"]:
+    if _language(lang) == "en":
         return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
