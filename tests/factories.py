@@ -16,7 +16,7 @@ from guong.org import services as org_services
 from guong.org.models import Unit
 
 fake = Faker("vi_VN")
-_cards = itertools.count(10_000_001)
+_cards = itertools.count(20_000_001)
 
 
 def system_user() -> User:

@@ -28,6 +28,14 @@ class SessionAuth(APIKeyCookie):
 
     param_name = "sessionid"
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # Without a logged-in session there is nothing for CSRF to protect: the caller has no
+        # credentials and must get 401, not a CSRF 403.
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_active:
@@ -54,14 +62,32 @@ def on_invalid(request, exc: Invalid):
     return _errors(request, str(exc.detail), exc.as_dict()["errors"], 422)
 
 
+# Where ninja reports a bad value: its source, then the endpoint's parameter that holds a schema
+# (routers name body schemas `payload`, query schemas `filters` and `paging`), then the field.
+_SOURCES = ("body", "query", "path", "header", "cookie", "form", "file")
+_PARAMETER_GROUPS = ("payload", "data", "filters", "paging")
+
+
 @api.exception_handler(NinjaValidationError)
 def on_validation_error(request, exc: NinjaValidationError):
-    errors = []
-    for error in exc.errors:
-        location = [str(p) for p in error.get("loc", []) if p not in ("body", "query", "path",
-                                                                        "payload", "data")]
-        errors.append({"field": ".".join(location) or None, "message": error.get("msg", "")})
+    errors = [{"field": _field_of(e.get("loc", ())), "message": _message_of(e)} for e in exc.errors]
     return _errors(request, _("The data is not valid."), errors, 422)
+
+
+def _field_of(location) -> str | None:
+    parts = list(location)
+    if parts and parts[0] in _SOURCES:
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] in _PARAMETER_GROUPS:
+        parts = parts[1:]
+    return ".".join(str(p) for p in parts) or None
+
+
+def _message_of(error: dict) -> str:
+    """Our own validators' words ("31/02/2024 is not a real date") without pydantic's prefix."""
+    if error.get("type") == "value_error" and error.get("ctx", {}).get("error"):
+        return str(error["ctx"]["error"])
+    return str(error.get("msg", ""))
 
 
 @api.exception_handler(NotFound)

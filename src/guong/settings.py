@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    "ninja",  # serves the API docs' Swagger UI from local static files, not a CDN
     "axes",
     "guong.core",
     "guong.org",
@@ -131,6 +132,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["guong.formats"]
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # the vendored assets and Gương's own CSS
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -31,6 +31,8 @@ def create_user(
     member=None,
 ) -> tuple[User, str]:
     """Create a login; returns the user and the password (generated when none is given)."""
+    if scope.prefixes(actor, MANAGE_ROLES) == []:  # None: a superuser, everywhere
+        raise Forbidden(MANAGE_ROLES)
     username = (username or "").strip()
     if not username:
         raise Invalid.field("username", _("The user name is required."))

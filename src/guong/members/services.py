@@ -112,7 +112,7 @@ def transfer_member(
     if not member.on_register:
         raise Invalid.field("member", _("Only a member on the register can be transferred."))
     if to_unit.pk == member.unit_id:
-        raise Invalid.field("to_unit", _("The member is already in this unit."))
+        raise Invalid.field("unit", _("The member is already in this unit."))
     old_unit = member.unit
     membership = _move(member, to_unit, on, reason)
     audit.record(
