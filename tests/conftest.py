@@ -18,6 +18,8 @@ from types import SimpleNamespace
 import pytest
 
 from guong.accounts.models import Role
+from guong.core.models import RuleSet
+from guong.core.rulesets import sync_from_files
 
 from .factories import make_cell, make_member, make_unit, make_user, system_user
 
@@ -30,7 +32,15 @@ def _fast_hashing(settings):
 
 
 @pytest.fixture
-def world(db):
+def rule_sets(db):
+    """The rule sets the migrations load; a live-server test's flush removes them, so tests
+    that run after one put them back."""
+    if not RuleSet.objects.exists():
+        sync_from_files()
+
+
+@pytest.fixture
+def world(db, rule_sets):
     province = make_unit("TINH", None, name="Đảng bộ tỉnh Mẫu")
     district_a = make_unit("HUYEN-A", province, name="Đảng bộ huyện A")
     commune = make_unit(

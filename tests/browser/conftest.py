@@ -49,7 +49,7 @@ def browser():
 
 
 @pytest.fixture(params=["phone", "desk"])
-def page(request, browser, live_server):
+def page(request, browser, live_server, rule_sets):
     viewport = PHONE if request.param == "phone" else DESK
     context = browser.new_context(viewport=viewport, locale="vi-VN", base_url=live_server.url)
     page = context.new_page()

@@ -47,6 +47,7 @@ def create_member(
     residence: str = "",
 ) -> Member:
     scope.require(actor, CHANGE_MEMBERS, unit)
+    unit = Unit.objects.get(pk=unit.pk)
     _check_unit_open(unit)
     data = {
         "card_number": clean_spaces(card_number),
@@ -71,7 +72,7 @@ def create_member(
     StatusChange.objects.create(
         member=member, new_status=status, on=member.status_since, reason=_("Registered")
     )
-    tally.adjust(unit.pk, status, +1)
+    tally.adjust(unit, status, +1)
     audit.record(actor, "member.created", member, after=audit.snapshot(member, MEMBER_FIELDS))
     return member
 
@@ -108,6 +109,7 @@ def transfer_member(
     scope.require(actor, CHANGE_MEMBERS, member.unit)
     scope.require(actor, CHANGE_MEMBERS, to_unit)
     member = Member.objects.select_for_update().select_related("unit").get(pk=member.pk)
+    to_unit = Unit.objects.get(pk=to_unit.pk)
     _check_unit_open(to_unit)
     if not member.on_register:
         raise Invalid.field("member", _("Only a member on the register can be transferred."))
@@ -201,6 +203,7 @@ def move_all_members(source: Unit, into: Unit, *, on: dt.date, actor, reason: st
     """Move everyone on `source`'s register to `into` (a merger); called inside its service."""
     moved = 0
     for member in Member.objects.filter(unit=source).on_register().select_for_update():
+        member.unit = source
         _move(member, into, on, reason)
         audit.record(
             actor,
@@ -226,7 +229,7 @@ def _move(member: Member, to_unit: Unit, on: dt.date, reason: str) -> Membership
             },
         )
     Membership.objects.filter(member=member, ended_on__isnull=True).update(ended_on=on)
-    deltas = Counter({(member.unit_id, member.status): -1, (to_unit.pk, member.status): +1})
+    deltas = Counter({(member.unit, member.status): -1, (to_unit, member.status): +1})
     Member.objects.filter(pk=member.pk).update(unit=to_unit)
     tally.adjust_many(deltas)
     member.unit = to_unit
@@ -240,7 +243,7 @@ def _apply_status(member: Member, old: str, new: str, on: dt.date) -> None:
     if old in (Status.REMOVED, Status.EXPELLED) and new == Status.PROBATIONARY:
         fields.update(admitted_on=on, official_on=None)
     Member.objects.filter(pk=member.pk).update(**fields)
-    tally.adjust_many(Counter({(member.unit_id, old): -1, (member.unit_id, new): +1}))
+    tally.adjust_many(Counter({(member.unit, old): -1, (member.unit, new): +1}))
     if new not in (Status.PROBATIONARY, Status.FULL, Status.EXEMPT, Status.SUSPENDED):
         Membership.objects.filter(member=member, ended_on__isnull=True).update(ended_on=on)
     elif not member.memberships.filter(ended_on__isnull=True).exists():

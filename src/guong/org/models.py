@@ -85,10 +85,13 @@ class Unit(models.Model):
 
 
 class UnitTally(models.Model):
-    """Counts of the members held directly in one unit, kept by the services that move them.
+    """Member and unit counts of one unit, kept by the services that change them.
 
-    A subtree summary sums these over the subtree's units (one indexed range), so it costs the
-    same for a cell and for the whole country. `guong recount` rebuilds them from the records.
+    `probationary` … `suspended` count the members held directly in the unit; the `sub_*`
+    columns count the whole active subtree, the unit itself included. A service that moves a
+    member or a unit adjusts the unit and its ancestors (their ids are in `path`) in one
+    statement, so a dashboard reads one row for a cell or for the whole country.
+    `guong recount` rebuilds every row from the records.
     """
 
     unit = models.OneToOneField(
@@ -98,9 +101,27 @@ class UnitTally(models.Model):
     full = models.IntegerField(default=0)
     exempt = models.IntegerField(default=0)
     suspended = models.IntegerField(default=0)
+    sub_probationary = models.IntegerField(default=0)
+    sub_full = models.IntegerField(default=0)
+    sub_exempt = models.IntegerField(default=0)
+    sub_suspended = models.IntegerField(default=0)
+    sub_units = models.IntegerField(default=0)
+    sub_cells = models.IntegerField(default=0)
+    sub_committees = models.IntegerField(default=0)
+    sub_grassroots = models.IntegerField(default=0)
+    sub_grassroots_commune = models.IntegerField(default=0)
+    sub_grassroots_agency = models.IntegerField(default=0)
+    sub_grassroots_public_service = models.IntegerField(default=0)
+    sub_grassroots_enterprise = models.IntegerField(default=0)
+    sub_grassroots_armed_forces = models.IntegerField(default=0)
+    sub_grassroots_other = models.IntegerField(default=0)
 
     def __str__(self) -> str:
         return f"tally of unit {self.unit_id}"
+
+    @property
+    def members(self) -> int:
+        return self.sub_probationary + self.sub_full + self.sub_exempt + self.sub_suspended
 
 
 class UnitChange(models.Model):

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet
 
 from guong.accounts.roles import VIEW_UNITS
 from guong.core import scope
 from guong.core.errors import NotFound
 
-from .models import Unit
+from .models import Unit, UnitTally
+from .tally import COUNTED, SECTORS
+
+MEMBERS_IN_SUBTREE = (
+    F("tally__sub_probationary")
+    + F("tally__sub_full")
+    + F("tally__sub_exempt")
+    + F("tally__sub_suspended")
+)
 
 
 def units_for(user, permission: str = VIEW_UNITS) -> QuerySet:
@@ -32,10 +40,15 @@ def roots_for(user) -> QuerySet:
 
 
 def children(unit: Unit, *, include_ended: bool = False) -> QuerySet:
+    """The unit's children, each with its number of active subunits and `member_count` over
+    its whole subtree (from the tallies)."""
     qs = unit.children.all()
     if not include_ended:
         qs = qs.filter(ended_on__isnull=True)
-    return qs.annotate(child_count=Count("children", filter=Q(children__ended_on__isnull=True)))
+    return qs.annotate(
+        child_count=Count("children", filter=Q(children__ended_on__isnull=True)),
+        member_count=MEMBERS_IN_SUBTREE,
+    )
 
 
 def ancestors(unit: Unit, user=None) -> list[Unit]:
@@ -49,29 +62,17 @@ def ancestors(unit: Unit, user=None) -> list[Unit]:
 
 
 def subtree_summary(unit: Unit) -> dict:
-    """Counts over the unit's whole active subtree, the unit itself included (two queries)."""
-    units = Unit.objects.filter(path__startswith=unit.path, ended_on__isnull=True)
-    totals = units.aggregate(
-        units=Count("pk"),
-        cells=Count("pk", filter=Q(kind=Unit.Kind.CELL)),
-        committees=Count("pk", filter=Q(kind=Unit.Kind.COMMITTEE)),
-        grassroots=Count("pk", filter=Q(grassroots=True)),
-        probationary=Sum("tally__probationary"),
-        full=Sum("tally__full"),
-        exempt=Sum("tally__exempt"),
-        suspended=Sum("tally__suspended"),
-    )
-    by_sector = {s: 0 for s in Unit.Sector.values}
-    for row in units.filter(grassroots=True).values("sector").annotate(n=Count("pk")).order_by():
-        by_sector[row["sector"] or "other"] += row["n"]
-    statuses = {k: totals[k] or 0 for k in ("probationary", "full", "exempt", "suspended")}
+    """Counts over the unit's whole active subtree, the unit itself included: one row read,
+    whatever the size of the subtree (see UnitTally)."""
+    tally = UnitTally.objects.filter(unit_id=unit.pk).first() or UnitTally(unit_id=unit.pk)
+    statuses = {s: getattr(tally, f"sub_{s}") for s in COUNTED}
     return {
         "members": sum(statuses.values()),
         **statuses,
         "members_by_status": statuses,
-        "units": totals["units"],
-        "cells": totals["cells"],
-        "committees": totals["committees"],
-        "grassroots": totals["grassroots"],
-        "grassroots_by_sector": by_sector,
+        "units": tally.sub_units,
+        "cells": tally.sub_cells,
+        "committees": tally.sub_committees,
+        "grassroots": tally.sub_grassroots,
+        "grassroots_by_sector": {s: getattr(tally, f"sub_grassroots_{s}") for s in SECTORS},
     }

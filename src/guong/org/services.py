@@ -14,9 +14,10 @@ from guong.accounts.roles import CHANGE_UNITS
 from guong.core import audit, scope
 from guong.core.errors import Forbidden, Invalid
 from guong.core.text import clean_spaces, fold
+from guong.members.models import Member
 
-from . import rules
-from .models import Unit, UnitChange, UnitTally
+from . import rules, tally
+from .models import Unit, UnitChange
 
 UNIT_FIELDS = (
     "code",
@@ -60,7 +61,7 @@ def create_unit(
     unit.path = rules.child_path(parent, unit.pk)
     unit.depth = parent.depth + 1 if parent else 0
     unit.save(update_fields=["path", "depth"])
-    UnitTally.objects.create(unit=unit)
+    tally.add_units([unit])
     UnitChange.objects.create(
         unit=unit,
         kind=UnitChange.Kind.CREATED,
@@ -85,6 +86,7 @@ def update_unit(
     scope.require(actor, CHANGE_UNITS, unit)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = audit.snapshot(unit, UNIT_FIELDS)
+    tally.add_units([unit], sign=-1)
     for field, value in (
         ("grassroots", grassroots),
         ("sector", sector),
@@ -97,6 +99,7 @@ def update_unit(
         raise Invalid.field("kind", _("A unit with subordinate units cannot become a cell."))
     _validate(unit, unit.parent, check_parent=False)
     unit.save()
+    tally.add_units([unit])
     audit.record(
         actor, "unit.updated", unit, before=before, after=audit.snapshot(unit, UNIT_FIELDS)
     )
@@ -129,7 +132,7 @@ def move_unit(unit: Unit, *, actor, new_parent: Unit, on: dt.date, decision: str
     """Place `unit` and its whole subtree under `new_parent`, rewriting their paths at once."""
     scope.require(actor, CHANGE_UNITS, unit)
     scope.require(actor, CHANGE_UNITS, new_parent)
-    unit.refresh_from_db()
+    unit, new_parent = _locked(unit), _locked(new_parent)
     errors = rules.parent_errors(unit, new_parent)
     if errors:
         raise Invalid([{"field": "parent", "message": m} for m in errors])
@@ -141,6 +144,7 @@ def move_unit(unit: Unit, *, actor, new_parent: Unit, on: dt.date, decision: str
     )
     Unit.objects.filter(pk=unit.pk).update(parent=new_parent)
     unit.refresh_from_db()
+    tally.move_subtree(unit, old_path)
     UnitChange.objects.create(
         unit=unit,
         kind=UnitChange.Kind.MOVED,
@@ -169,6 +173,8 @@ def merge_units(sources: list[Unit], *, actor, into: Unit, on: dt.date, decision
     scope.require(actor, CHANGE_UNITS, into)
     for source in sources:
         scope.require(actor, CHANGE_UNITS, source)
+    into = _locked(into)
+    sources = [_locked(source) for source in sources]
     _check_merge(sources, into)
     for source in sources:
         for child in source.children.filter(ended_on__isnull=True):
@@ -178,6 +184,7 @@ def merge_units(sources: list[Unit], *, actor, into: Unit, on: dt.date, decision
         )
         _move_roles(source, into)
         Unit.objects.filter(pk=source.pk).update(ended_on=on, successor=into)
+        tally.add_units([source], sign=-1)
         UnitChange.objects.create(
             unit=source,
             kind=UnitChange.Kind.MERGED,
@@ -208,8 +215,7 @@ def merge_units(sources: list[Unit], *, actor, into: Unit, on: dt.date, decision
 @transaction.atomic
 def dissolve_unit(unit: Unit, *, actor, on: dt.date, decision: str = "") -> Unit:
     scope.require(actor, CHANGE_UNITS, unit)
-    from guong.members.models import Member
-
+    unit = _locked(unit)
     if unit.children.filter(ended_on__isnull=True).exists():
         raise Invalid.field("unit", _("Move or dissolve its subordinate units first."))
     if Member.objects.filter(unit=unit).on_register().exists():
@@ -217,10 +223,16 @@ def dissolve_unit(unit: Unit, *, actor, on: dt.date, decision: str = "") -> Unit
     if not unit.is_active:
         raise Invalid.field("unit", _("The unit has already ended."))
     Unit.objects.filter(pk=unit.pk).update(ended_on=on)
+    tally.add_units([unit], sign=-1)
     unit.ended_on = on
     UnitChange.objects.create(unit=unit, kind=UnitChange.Kind.DISSOLVED, on=on, decision=decision)
     audit.record(actor, "unit.dissolved", unit, before={"ended_on": None}, after={"ended_on": on})
     return unit
+
+
+def _locked(unit: Unit) -> Unit:
+    """The unit as stored now, locked: a caller's copy may predate a move of its branch."""
+    return Unit.objects.select_for_update().get(pk=unit.pk)
 
 
 def _check_merge(sources: list[Unit], into: Unit) -> None:

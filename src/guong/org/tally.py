@@ -1,8 +1,9 @@
-"""Keeping `UnitTally` true: adjusted by every service that moves a member, rebuilt on demand."""
+"""Keeping `UnitTally` true: adjusted by every service that moves a member or a unit, and
+rebuilt from the records on demand (`guong recount`)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -11,46 +12,114 @@ from django.db.models import Count, F
 from .models import Unit, UnitTally
 
 COUNTED = ("probationary", "full", "exempt", "suspended")
+SECTORS = tuple(Unit.Sector.values)
+UNIT_COLUMNS = ("sub_units", "sub_cells", "sub_committees", "sub_grassroots") + tuple(
+    f"sub_grassroots_{s}" for s in SECTORS
+)
+SUBTREE_COLUMNS = tuple(f"sub_{s}" for s in COUNTED) + UNIT_COLUMNS
 
 
-def adjust(unit_id: int, status: str, delta: int) -> None:
-    if status in COUNTED and delta:
-        UnitTally.objects.filter(unit_id=unit_id).update(**{status: F(status) + delta})
+def adjust(unit: Unit, status: str, delta: int) -> None:
+    adjust_many(Counter({(unit, status): delta}))
 
 
 def adjust_many(deltas: Counter) -> None:
-    """`deltas` maps (unit_id, status) to a change in count."""
-    for (unit_id, status), delta in deltas.items():
-        adjust(unit_id, status, delta)
+    """`deltas` maps (unit, status) to a change in its direct member count; the unit's own
+    count and the subtree counts of the unit and its ancestors follow, one UPDATE per row."""
+    changes: dict[int, Counter] = defaultdict(Counter)
+    for (unit, status), delta in deltas.items():
+        if status not in COUNTED or not delta:
+            continue
+        changes[unit.pk][status] += delta
+        for ancestor_id in unit.ancestor_ids():
+            changes[ancestor_id][f"sub_{status}"] += delta
+    _apply(changes)
+
+
+def add_units(units: Iterable[Unit], sign: int = 1) -> None:
+    """Count new units (sign 1) or ended ones (sign -1) in their own and ancestors' subtrees.
+    New units get their tally row here."""
+    units = list(units)
+    if sign > 0:
+        UnitTally.objects.bulk_create(
+            [UnitTally(unit_id=u.pk) for u in units], ignore_conflicts=True
+        )
+    changes: dict[int, Counter] = defaultdict(Counter)
+    for unit in units:
+        for column, value in contribution(unit).items():
+            for ancestor_id in unit.ancestor_ids():
+                changes[ancestor_id][column] += sign * value
+    _apply(changes)
+
+
+def move_subtree(unit: Unit, old_path: str) -> None:
+    """After `unit` moved from under `old_path`'s parent, carry its subtree counts along."""
+    totals = UnitTally.objects.filter(unit_id=unit.pk).values(*SUBTREE_COLUMNS).first() or {}
+    old_ancestors = [int(p) for p in old_path.split(".") if p][:-1]
+    new_ancestors = unit.ancestor_ids()[:-1]
+    changes: dict[int, Counter] = defaultdict(Counter)
+    for column, value in totals.items():
+        for ancestor_id in old_ancestors:
+            changes[ancestor_id][column] -= value
+        for ancestor_id in new_ancestors:
+            changes[ancestor_id][column] += value
+    _apply(changes)
+
+
+def contribution(unit: Unit) -> dict[str, int]:
+    """What one active unit adds to the unit counts of every subtree it belongs to."""
+    sector = unit.sector or "other"
+    return {
+        "sub_units": 1,
+        "sub_cells": int(unit.kind == Unit.Kind.CELL),
+        "sub_committees": int(unit.kind == Unit.Kind.COMMITTEE),
+        "sub_grassroots": int(unit.grassroots),
+        f"sub_grassroots_{sector}": int(unit.grassroots),
+    }
 
 
 @transaction.atomic
-def recount(units: Iterable[Unit] | None = None) -> int:
-    """Rebuild the tallies of `units` (all units when None) from the member records."""
+def recount() -> int:
+    """Rebuild every unit's counts from the records; returns how many rows were wrong."""
     from guong.members.models import Member
 
-    unit_ids = None if units is None else [u.pk for u in units]
-    members = Member.objects.filter(status__in=COUNTED)
-    tallies = UnitTally.objects.all()
-    if unit_ids is not None:
-        members = members.filter(unit_id__in=unit_ids)
-        tallies = tallies.filter(unit_id__in=unit_ids)
-    counts: dict[int, dict[str, int]] = {}
-    for row in members.values("unit_id", "status").annotate(n=Count("id")).order_by():
-        counts.setdefault(row["unit_id"], {})[row["status"]] = row["n"]
-    missing = Unit.objects.filter(tally__isnull=True)
-    if unit_ids is not None:
-        missing = missing.filter(pk__in=unit_ids)
-    UnitTally.objects.bulk_create(
-        [UnitTally(unit_id=pk) for pk in missing.values_list("pk", flat=True)]
+    units = list(
+        Unit.objects.filter(ended_on__isnull=True).only(
+            "pk", "path", "kind", "grassroots", "sector"
+        )
     )
-    changed = []
-    for tally in tallies.iterator(chunk_size=5000):
-        fresh = counts.get(tally.unit_id, {})
-        values = {s: fresh.get(s, 0) for s in COUNTED}
-        if any(getattr(tally, s) != v for s, v in values.items()):
-            for s, v in values.items():
-                setattr(tally, s, v)
-            changed.append(tally)
-    UnitTally.objects.bulk_update(changed, COUNTED, batch_size=2000)
-    return len(changed)
+    fresh: dict[int, Counter] = defaultdict(Counter)
+    for unit in units:
+        for column, value in contribution(unit).items():
+            for ancestor_id in unit.ancestor_ids():
+                fresh[ancestor_id][column] += value
+    paths = dict(Unit.objects.values_list("pk", "path"))
+    direct = Member.objects.filter(status__in=COUNTED).values("unit_id", "status")
+    for row in direct.annotate(n=Count("id")).order_by():
+        fresh[row["unit_id"]][row["status"]] += row["n"]
+        for ancestor_id in (int(p) for p in paths[row["unit_id"]].split(".") if p):
+            fresh[ancestor_id][f"sub_{row['status']}"] += row["n"]
+    UnitTally.objects.bulk_create(
+        [
+            UnitTally(unit_id=pk)
+            for pk in Unit.objects.filter(tally__isnull=True).values_list("pk", flat=True)
+        ],
+        batch_size=5000,
+    )
+    columns = COUNTED + SUBTREE_COLUMNS
+    wrong = []
+    for row in UnitTally.objects.iterator(chunk_size=5000):
+        values = fresh.get(row.unit_id, Counter())
+        if any(getattr(row, c) != values[c] for c in columns):
+            for column in columns:
+                setattr(row, column, values[column])
+            wrong.append(row)
+    UnitTally.objects.bulk_update(wrong, columns, batch_size=2000)
+    return len(wrong)
+
+
+def _apply(changes: dict[int, Counter]) -> None:
+    for unit_id, counter in changes.items():
+        updates = {c: F(c) + v for c, v in counter.items() if v}
+        if updates:
+            UnitTally.objects.filter(unit_id=unit_id).update(**updates)
