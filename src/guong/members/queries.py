@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from guong.accounts.roles import VIEW_MEMBERS
@@ -14,6 +17,8 @@ from guong.core.text import fold
 from guong.org.models import Unit
 
 from .models import ON_REGISTER, Member, Status
+
+WORD = re.compile(r"[a-z0-9]+")
 
 ORDERINGS = {
     "name": ("sort_key", "card_number"),
@@ -66,16 +71,30 @@ class MemberFilter:
 
 
 def search(queryset: QuerySet, q: str) -> QuerySet:
-    """Names without regard to diacritics or case ("nguyen van an" finds "Nguyễn Văn An");
-    a number searches card numbers by prefix."""
+    """Names without regard to diacritics or case: every word typed must begin a word of the
+    name ("nguyen van an" and "an nguyen" find "Nguyễn Văn An"); digits search card numbers by
+    prefix."""
     q = (q or "").strip()
     if not q:
         return queryset
     if q.isdigit():
         return queryset.filter(card_number__startswith=q)
+    words = WORD.findall(fold(q))
+    if not words:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        # A GIN index on the words of `name_folded` answers prefix queries on any word.
+        query = " & ".join(f"{word}:*" for word in words)
+        return queryset.filter(
+            RawSQL(
+                "to_tsvector('simple', members_member.name_folded) @@ to_tsquery('simple', %s)",
+                [query],
+                output_field=BooleanField(),
+            )
+        )
     condition = Q()
-    for word in fold(q).split():
-        condition &= Q(name_folded__contains=word)
+    for word in words:
+        condition &= Q(name_folded__startswith=word) | Q(name_folded__contains=f" {word}")
     return queryset.filter(condition)
 
 
