@@ -53,3 +53,12 @@ def test_recount_repairs_a_damaged_count(world):
     UnitTally.objects.filter(unit=world.province).update(sub_full=999)
     assert recount() == 1
     assert subtree_summary(world.province)["full"] == 3
+
+
+def test_recount_of_some_units_carries_their_change_to_the_ancestors(world):
+    from guong.members.models import Member
+
+    Member.objects.filter(pk=world.an.pk).update(status="suspended")  # as a bulk write would
+    assert recount([world.cell_a]) == 1
+    assert subtree_summary(world.province)["suspended"] == 1
+    assert recount() == 0

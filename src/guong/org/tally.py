@@ -79,8 +79,13 @@ def contribution(unit: Unit) -> dict[str, int]:
 
 
 @transaction.atomic
-def recount() -> int:
-    """Rebuild every unit's counts from the records; returns how many rows were wrong."""
+def recount(units: Iterable[Unit] | None = None) -> int:
+    """Rebuild the counts from the records; returns how many rows were wrong.
+
+    With `units` (say, after a bulk import into them), only their direct member counts are
+    recounted, and the differences carried up to their ancestors."""
+    if units is not None:
+        return _recount_members_of(list(units))
     from guong.members.models import Member
 
     units = list(
@@ -116,6 +121,23 @@ def recount() -> int:
             wrong.append(row)
     UnitTally.objects.bulk_update(wrong, columns, batch_size=2000)
     return len(wrong)
+
+
+def _recount_members_of(units: list[Unit]) -> int:
+    from guong.members.models import Member
+
+    stored = {t.unit_id: t for t in UnitTally.objects.filter(unit__in=units)}
+    actual = Counter()
+    rows = Member.objects.filter(unit__in=units, status__in=COUNTED).values("unit_id", "status")
+    for row in rows.annotate(n=Count("id")).order_by():
+        actual[row["unit_id"], row["status"]] = row["n"]
+    deltas = Counter()
+    for unit in units:
+        tally = stored.get(unit.pk) or UnitTally(unit_id=unit.pk)
+        for status in COUNTED:
+            deltas[unit, status] = actual[unit.pk, status] - getattr(tally, status)
+    adjust_many(deltas)
+    return len({unit for (unit, _), delta in deltas.items() if delta})
 
 
 def _apply(changes: dict[int, Counter]) -> None:
