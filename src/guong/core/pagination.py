@@ -29,11 +29,14 @@ class PageQuery(Schema):
 def page_of(
     queryset: QuerySet, query: PageQuery, count: Callable[[], int | None] | None = None
 ) -> dict:
-    """One page of `queryset`. A short page tells the total by itself; otherwise `count` may
-    supply it from a cheaper source (None: it cannot), and the database counts the rows last."""
+    """One page of `queryset`. A short page tells the total by itself, and so do rows that
+    carry a `total_rows` window count; otherwise `count` may supply it from a cheaper source
+    (None: it cannot), and the database counts the rows last."""
     start = (query.page - 1) * query.page_size
     items = list(queryset[start : start + query.page_size])
     if 0 < len(items) < query.page_size or (start == 0 and not items):
         return {"count": start + len(items), "items": items}
+    if items and hasattr(items[0], "total_rows"):
+        return {"count": items[0].total_rows, "items": items}
     total = count() if count is not None else None
     return {"count": queryset.count() if total is None else total, "items": items}
