@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+import pytest
 from django.utils import translation
 
 from guong.core.templatetags.guong import dmy, number, percent
 
 
+@pytest.mark.vietnamese
 def test_a_missing_page_answers_404_in_the_site_layout(as_user, world, settings):
     settings.DEBUG = False
 

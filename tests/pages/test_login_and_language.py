@@ -8,6 +8,7 @@ from django.test import Client
 from tests.conftest import PASSWORD
 
 
+@pytest.mark.vietnamese
 def test_the_login_page_is_in_vietnamese_by_default(client, world):
     response = client.get("/login/")
 
