@@ -119,7 +119,9 @@ def recount(units: Iterable[Unit] | None = None) -> int:
             for column in columns:
                 setattr(row, column, values[column])
             wrong.append(row)
-    UnitTally.objects.bulk_update(wrong, columns, batch_size=2000)
+    # Small batches: bulk_update writes one CASE branch per row, and its cost grows with the
+    # square of the batch on PostgreSQL.
+    UnitTally.objects.bulk_update(wrong, columns, batch_size=200)
     return len(wrong)
 
 

@@ -7,10 +7,8 @@ FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS member_name_trgm ON members_member "
     "USING gin (name_folded gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS member_card_prefix ON members_member "
-    "(card_number varchar_pattern_ops)",
 ]
-BACKWARD = ["DROP INDEX IF EXISTS member_name_trgm", "DROP INDEX IF EXISTS member_card_prefix"]
+BACKWARD = ["DROP INDEX IF EXISTS member_name_trgm"]
 
 
 def forward(apps, schema_editor):
