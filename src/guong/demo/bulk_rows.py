@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from guong.core.text import fold, name_sort_key
+from guong.members import imports as member_imports
 from guong.members.models import Status
 from guong.members.rules import add_months
 from guong.org import tally
@@ -34,22 +35,7 @@ UNIT_COLUMNS = (
     "depth",
     "founded_on",
 )
-MEMBER_COLUMNS = (
-    "id",
-    "card_number",
-    "full_name",
-    "name_folded",
-    "sort_key",
-    "birth_date",
-    "gender",
-    "admitted_on",
-    "official_on",
-    "status",
-    "status_since",
-    "unit_id",
-    "residence",
-    "created_at",
-)
+MEMBER_COLUMNS = ("id", *member_imports.MEMBER_COLUMNS, "created_at")
 TALLY_COLUMNS = ("unit_id", *tally.COUNTED, *tally.SUBTREE_COLUMNS)
 
 ROOT_NAME = "Đảng bộ Mẫu (dữ liệu đo hiệu năng)"

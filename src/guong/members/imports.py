@@ -248,7 +248,8 @@ def _units_in_scope(codes: set[str], actor) -> dict[str, Unit]:
 
 
 _OBJECT_TYPE = Member._meta.label_lower
-_MEMBER_COLUMNS = (
+# The member columns a file fills (the writers add id and created_at).
+MEMBER_COLUMNS = (
     "card_number",
     "full_name",
     "name_folded",
@@ -271,8 +272,8 @@ def _write(records: list[dict], units: list[Unit], sheet: Sheet, actor) -> None:
             now = timezone.now()
             ids = insert_rows(
                 Member,
-                (*_MEMBER_COLUMNS, "created_at"),
-                [(*(r[c] for c in _MEMBER_COLUMNS), now) for r in records],
+                (*MEMBER_COLUMNS, "created_at"),
+                [(*(r[c] for c in MEMBER_COLUMNS), now) for r in records],
             )
             _insert_history(records, ids, sheet)
             by_id = {unit.pk: unit for unit in units}
