@@ -112,12 +112,19 @@ def on_http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from guong.accounts.api import router as accounts_router
+    from guong.meetings import api as meetings_api
+    from guong.meetings import fee_api, flag_api, own_api
     from guong.members.api import router as members_router
     from guong.org.api import router as org_router
 
     api.add_router("/units", org_router)
     api.add_router("/members", members_router)
     api.add_router("/", accounts_router)
+    api.add_router("/meetings", meetings_api.router)
+    api.add_router("/tasks", meetings_api.task_router)
+    api.add_router("/fees", fee_api.router)
+    api.add_router("/flags", flag_api.router)
+    api.add_router("/me", own_api.router)
 
 
 _register_routers()

@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "guong.org",
     "guong.members",
     "guong.accounts",
+    "guong.meetings",
     "guong.demo",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +153,17 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = env("GUONG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("GUONG_FROM_EMAIL", "guong@localhost")
+# Public address of the site, for links in e-mails and calendar feeds.
+GUONG_SITE_URL = env("GUONG_SITE_URL", "http://127.0.0.1:8000")
+
+# Background work (django-tasks). "immediate" runs a task in the caller's process, enough for one
+# machine; "database" queues it for `guong db_worker` (docs/deploying.md).
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env("GUONG_TASKS", "immediate")]}}
 
 LOGGING = {
     "version": 1,

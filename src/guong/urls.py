@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("guong.accounts.urls")),
     path("", include("guong.org.urls")),
     path("", include("guong.members.urls")),
+    path("", include("guong.meetings.urls")),
     path("", include("guong.core.urls")),
 ]

@@ -1,0 +1,1 @@
+"""A member's own page (phone first) and their personal calendar feed."""

@@ -1,0 +1,1 @@
+"""Pages: meetings, attendance, minutes, resolution tasks."""
