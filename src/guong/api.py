@@ -112,6 +112,8 @@ def on_http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from guong.accounts.api import router as accounts_router
+    from guong.commitments.api import router as commitments_router
+    from guong.documents.api import router as documents_router
     from guong.meetings import api as meetings_api
     from guong.meetings import fee_api, flag_api, own_api
     from guong.members.api import router as members_router
@@ -125,6 +127,8 @@ def _register_routers() -> None:
     api.add_router("/fees", fee_api.router)
     api.add_router("/flags", flag_api.router)
     api.add_router("/me", own_api.router)
+    api.add_router("/documents", documents_router)
+    api.add_router("/commitments", commitments_router)
 
 
 _register_routers()

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "guong.members",
     "guong.accounts",
     "guong.meetings",
+    "guong.documents",
+    "guong.commitments",
     "guong.demo",
     "django_tasks",
     "django_tasks_db",

@@ -11,5 +11,7 @@ urlpatterns = [
     path("", include("guong.org.urls")),
     path("", include("guong.members.urls")),
     path("", include("guong.meetings.urls")),
+    path("", include("guong.documents.urls")),
+    path("", include("guong.commitments.urls")),
     path("", include("guong.core.urls")),
 ]

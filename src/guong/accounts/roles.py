@@ -17,18 +17,29 @@ CHANGE_FEES = "fees.change"
 VIEW_FLAGS = "flags.view"
 DECIDE_FLAGS = "flags.decide"
 
+VIEW_DOCUMENTS = "documents.view"
+CHANGE_DOCUMENTS = "documents.change"
+VIEW_COMMITMENTS = "commitments.view"
+CHANGE_COMMITMENTS = "commitments.change"
+
 CELL_LIFE = frozenset(
     {VIEW_MEETINGS, CHANGE_MEETINGS, VIEW_FEES, CHANGE_FEES, VIEW_FLAGS, DECIDE_FLAGS}
 )
 CELL_LIFE_READ = frozenset({VIEW_MEETINGS, VIEW_FEES, VIEW_FLAGS})
+# Documents: everyone reads the library (a unit also sees what the units above it issued);
+# committees and cells register their own documents. Commitments: the cell's secretary enters,
+# approves and evaluates them; a member writes their own without any role.
+WORK = frozenset({VIEW_DOCUMENTS, CHANGE_DOCUMENTS, VIEW_COMMITMENTS, CHANGE_COMMITMENTS})
+WORK_READ = frozenset({VIEW_DOCUMENTS, VIEW_COMMITMENTS})
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     # A member sees their own record (granted outside roles) and their own unit.
-    Role.MEMBER: frozenset({VIEW_UNITS}),
+    Role.MEMBER: frozenset({VIEW_UNITS, VIEW_DOCUMENTS}),
     Role.CELL_SECRETARY: frozenset(
         {VIEW_UNITS, VIEW_MEMBERS, CHANGE_MEMBERS, IMPORT, EXPORT, VIEW_AUDIT}
     )
-    | CELL_LIFE,
+    | CELL_LIFE
+    | WORK,
     Role.COMMITTEE_STAFF: frozenset(
         {
             VIEW_UNITS,
@@ -41,9 +52,14 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             VIEW_AUDIT,
         }
     )
-    | CELL_LIFE,
-    Role.INSPECTOR: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT}) | CELL_LIFE_READ,
-    Role.LEADER: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT}) | CELL_LIFE_READ,
+    | CELL_LIFE
+    | WORK,
+    Role.INSPECTOR: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT})
+    | CELL_LIFE_READ
+    | WORK_READ,
+    Role.LEADER: frozenset({VIEW_UNITS, VIEW_MEMBERS, EXPORT, VIEW_AUDIT})
+    | CELL_LIFE_READ
+    | WORK_READ,
     Role.ADMIN: frozenset(
         {
             VIEW_UNITS,
@@ -56,7 +72,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             VIEW_AUDIT,
         }
     )
-    | CELL_LIFE,
+    | CELL_LIFE
+    | WORK,
 }
 
 # Roles a manager may hand out; only an administrator creates administrators.
