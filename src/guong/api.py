@@ -4,7 +4,7 @@ Errors answer `{"detail": …, "errors": [{"field"|"row": …, "message": …}]}
 401; a record outside the caller's scope → 404, so its existence is not revealed.
 """
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -108,6 +108,11 @@ def on_unauthenticated(request, exc: AuthenticationError):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
     return _errors(request, str(exc), [], exc.status_code)
+
+
+def unknown_path(request: HttpRequest, rest: str = ""):
+    """Any /api/ address no endpoint answers: the API's own 404 shape, not an HTML page."""
+    return JsonResponse({"detail": _("Not found."), "errors": []}, status=404)
 
 
 def _register_routers() -> None:

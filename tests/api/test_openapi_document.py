@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 
 PATHS = {
@@ -66,3 +67,11 @@ def test_interactive_docs_page_loads_without_the_internet(db):
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "https://" not in page and "http://" not in page
     assert Client().get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/v2/units", "/api/"])
+def test_an_unknown_api_address_answers_the_api_error_shape(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Not found.", "errors": []}
