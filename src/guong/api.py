@@ -6,6 +6,7 @@ Errors answer `{"detail": …, "errors": [{"field"|"row": …, "message": …}]}
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -84,10 +85,45 @@ def _field_of(location) -> str | None:
 
 
 def _message_of(error: dict) -> str:
-    """Our own validators' words ("31/02/2024 is not a real date") without pydantic's prefix."""
-    if error.get("type") == "value_error" and error.get("ctx", {}).get("error"):
+    """Our own validators' words ("31/02/2024 is not a real date") without pydantic's prefix;
+    pydantic's common complaints in the user's language; anything else as pydantic says it."""
+    kind, context = error.get("type"), error.get("ctx") or {}
+    if kind == "value_error" and context.get("error"):
         return str(error["ctx"]["error"])
-    return str(error.get("msg", ""))
+    message = _PYDANTIC_MESSAGES.get(kind)
+    if message is None:
+        return str(error.get("msg", ""))
+    try:
+        return str(message) % {k: v for k, v in context.items() if isinstance(v, int | float | str)}
+    except (KeyError, TypeError, ValueError):
+        return str(error.get("msg", ""))
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": gettext_lazy("This field is required."),
+    "string_type": gettext_lazy("Enter text."),
+    "string_too_short": gettext_lazy("Enter at least %(min_length)s characters."),
+    "string_too_long": gettext_lazy("Enter at most %(max_length)s characters."),
+    "int_parsing": gettext_lazy("Enter a whole number."),
+    "int_type": gettext_lazy("Enter a whole number."),
+    "int_from_float": gettext_lazy("Enter a whole number."),
+    "float_parsing": gettext_lazy("Enter a number."),
+    "bool_parsing": gettext_lazy("Enter yes or no."),
+    "greater_than": gettext_lazy("Enter a number greater than %(gt)s."),
+    "greater_than_equal": gettext_lazy("Enter a number of at least %(ge)s."),
+    "less_than": gettext_lazy("Enter a number less than %(lt)s."),
+    "less_than_equal": gettext_lazy("Enter a number of at most %(le)s."),
+    "date_parsing": gettext_lazy("Enter a date as dd/mm/yyyy."),
+    "date_from_datetime_parsing": gettext_lazy("Enter a date as dd/mm/yyyy."),
+    "date_type": gettext_lazy("Enter a date as dd/mm/yyyy."),
+    "time_parsing": gettext_lazy("Enter a time as hh:mm."),
+    "literal_error": gettext_lazy("Choose one of: %(expected)s."),
+    "enum": gettext_lazy("Choose one of: %(expected)s."),
+    "list_type": gettext_lazy("Enter a list."),
+    "too_long": gettext_lazy("Enter at most %(max_length)s items."),
+    "json_invalid": gettext_lazy("The request body is not valid JSON."),
+    "extra_forbidden": gettext_lazy("This field is not expected here."),
+}
 
 
 @api.exception_handler(NotFound)

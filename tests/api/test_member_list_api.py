@@ -108,7 +108,7 @@ def test_page_size_above_500_is_refused_naming_the_field(world):
     assert response.status_code == 422
     assert response.json() == {
         "detail": "The data is not valid.",
-        "errors": [{"field": "page_size", "message": "Input should be less than or equal to 500"}],
+        "errors": [{"field": "page_size", "message": "Enter a number of at most 500."}],
     }
     assert admin.get("/api/v1/members?page_size=500").status_code == 200
     assert admin.get("/api/v1/units?page_size=501").status_code == 422

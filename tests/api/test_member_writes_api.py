@@ -89,7 +89,7 @@ def test_impossible_date_and_missing_field_are_named(world):
             "field": "birth_date",
             "message": "“2024-02-31” is not a real date: check the day and the month.",
         },
-        {"field": "admitted_on", "message": "Field required"},
+        {"field": "admitted_on", "message": "This field is required."},
     ]
 
 

@@ -35,6 +35,15 @@ def test_api_errors_are_in_vietnamese_by_default(client, world):
     assert "Thời gian dự bị" in response.json()["errors"][0]["message"]
 
 
+def test_a_missing_api_field_is_named_in_vietnamese(client, world):
+    client.force_login(world.staff)
+    response = client.post(
+        "/api/v1/members/10000003/status", {"on": "2026-11-20"}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "status", "message": "Trường này là bắt buộc."}]
+
+
 def test_a_service_refusal_reads_in_vietnamese(world):
     from guong.core.errors import Invalid
 
