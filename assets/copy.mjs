@@ -24,11 +24,16 @@ const LICENSES = {
 
 // Bootstrap Icons used by the templates, gathered into one SVG sprite (`<use href="…#name">`).
 const ICONS = [
-  "arrow-left-right", "box-arrow-right", "building", "check2-circle", "chevron-down",
-  "chevron-right", "clock-history", "diagram-3", "download", "exclamation-triangle",
-  "file-earmark-spreadsheet", "filetype-csv", "house", "journal-text", "key", "pencil",
-  "people", "person-badge", "person-circle", "plus-lg", "search", "shield-check",
-  "shield-lock", "signpost-split", "translate", "trash", "upload", "x-circle",
+  "arrow-left-right", "arrow-repeat", "box-arrow-right", "building", "calendar-event",
+  "calendar-plus", "calendar3", "cash-coin", "check-circle", "check2", "check2-circle",
+  "check2-square", "chevron-down", "chevron-right", "clock", "clock-history", "copy",
+  "diagram-3", "download", "envelope", "exclamation-circle", "exclamation-triangle",
+  "file-earmark", "file-earmark-spreadsheet", "file-earmark-text", "file-earmark-word",
+  "filetype-csv", "flag", "funnel", "geo-alt", "hourglass-split", "house", "journal-text", "key",
+  "list-check", "lock", "megaphone", "paperclip", "pencil", "pencil-square", "people",
+  "person-badge", "person-check", "person-circle", "person-lines-fill", "person-x", "plus-lg",
+  "printer", "search", "shield-check", "shield-lock", "signpost-split", "stars", "translate",
+  "trash", "upload", "x-circle",
 ];
 
 function withoutSourceMap(text) {
